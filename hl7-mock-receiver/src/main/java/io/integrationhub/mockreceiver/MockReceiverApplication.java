@@ -3,7 +3,7 @@ package io.integrationhub.mockreceiver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** MPI stand-in. */
+/** Entry point of the MPI mock receiver. */
 @SpringBootApplication
 public class MockReceiverApplication {
   public static void main(String[] args) {

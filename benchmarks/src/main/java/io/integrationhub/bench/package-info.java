@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks and the MLLP load tool. */
+package io.integrationhub.bench;

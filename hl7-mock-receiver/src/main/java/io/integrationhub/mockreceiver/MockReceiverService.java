@@ -1,0 +1,72 @@
+package io.integrationhub.mockreceiver;
+
+import io.integrationhub.health.TcpHealthCheckServer;
+import io.integrationhub.mllp.MllpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/** Starts the MLLP listener, then the TCP health probe; stops them in reverse order. */
+public final class MockReceiverService implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(MockReceiverService.class);
+
+  private final MllpServer mllpServer;
+  private final TcpHealthCheckServer healthCheck;
+  private final Optional<ReceivedMessageJournal> journal;
+  private volatile boolean running;
+
+  public MockReceiverService(
+      MllpServer mllpServer,
+      TcpHealthCheckServer healthCheck,
+      Optional<ReceivedMessageJournal> journal) {
+    this.mllpServer = mllpServer;
+    this.healthCheck = healthCheck;
+    this.journal = journal;
+  }
+
+  @Override
+  public void start() {
+    mllpServer.start();
+    try {
+      healthCheck.start();
+    } catch (IOException e) {
+      mllpServer.stop();
+      throw new UncheckedIOException(e);
+    }
+    running = true;
+    log.info("Mock receiver listening for MLLP on port {}", mllpServer.port());
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    mllpServer.stop();
+    healthCheck.close();
+    journal.ifPresent(
+        j -> {
+          try {
+            j.close();
+          } catch (IOException e) {
+            log.warn("Closing RECEIVED_MESSAGES_FILE failed: {}", e.getMessage());
+          }
+        });
+    log.info("Mock receiver stopped");
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** The bound MLLP port (the configured one, or the ephemeral one when PORT=0). */
+  public int mllpPort() {
+    return mllpServer.port();
+  }
+
+  public int healthCheckPort() {
+    return healthCheck.port();
+  }
+}
