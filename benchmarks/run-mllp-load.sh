@@ -9,10 +9,12 @@ health="${MOCK_HEALTH_PORT:-29576}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mock_jar=$(ls hl7-mock-receiver/target/hl7-mock-receiver-*.jar | grep -v original | head -n 1)
 
-PORT=$port HEALTH_CHECK_PORT=$health LOG_LEVEL=WARN "$java_bin" -XX:+UseParallelGC -jar "$mock_jar" \
-  > target-mock-receiver.log 2>&1 &
+# The mock logs one INFO line per message by default; MOCK_LOG_LEVEL=WARN measures without it.
+PORT=$port HEALTH_CHECK_PORT=$health LOG_LEVEL="${MOCK_LOG_LEVEL:-INFO}" \
+  "$java_bin" ${MOCK_JAVA_OPTS:--Xmx256m} -jar "$mock_jar" \
+  > "${MOCK_LOG_FILE:-/tmp/mllp-load-mock.log}" 2>&1 &
 mock_pid=$!
-trap 'kill $mock_pid 2>/dev/null; wait $mock_pid 2>/dev/null; rm -f target-mock-receiver.log' EXIT
+trap 'kill $mock_pid 2>/dev/null; wait $mock_pid 2>/dev/null' EXIT
 
 for _ in $(seq 1 60); do
   (exec 3<>/dev/tcp/127.0.0.1/$health) 2>/dev/null && break
@@ -21,7 +23,7 @@ done
 
 for connections in 1 16; do
   "$java_bin" -cp benchmarks/target/benchmarks.jar io.integrationhub.bench.MllpLoad \
-    --port "$port" --connections "$connections" --seconds "$seconds" --warmup-seconds 5
+    --port "$port" --connections "$connections" --seconds "$seconds" --warmup-seconds 5 2>/dev/null
   echo "mock receiver RSS: $(ps -o rss= -p $mock_pid | awk '{printf "%.0f MiB", $1/1024}')"
   echo
 done
