@@ -1,6 +1,8 @@
 package io.integrationhub.mockreceiver;
 
+import io.integrationhub.bus.MessageBusException;
 import io.integrationhub.hl7.ack.AckBuilder;
+import io.integrationhub.hl7.parse.MessageHeader;
 import io.integrationhub.mllp.MllpConnection;
 import io.integrationhub.mllp.MllpDecodingException;
 import io.integrationhub.mllp.MllpMessageHandler;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,14 +30,24 @@ public final class MockMessageHandler implements MllpMessageHandler {
   private final ReplyPlanner planner;
   private final MockReceiverSettings settings;
   private final Optional<ReceivedMessageJournal> journal;
+  private final Optional<EgressPublisher> egress;
 
   public MockMessageHandler(
       ReplyPlanner planner,
       MockReceiverSettings settings,
       Optional<ReceivedMessageJournal> journal) {
+    this(planner, settings, journal, Optional.empty());
+  }
+
+  MockMessageHandler(
+      ReplyPlanner planner,
+      MockReceiverSettings settings,
+      Optional<ReceivedMessageJournal> journal,
+      Optional<EgressPublisher> egress) {
     this.planner = planner;
     this.settings = settings;
     this.journal = journal;
+    this.egress = egress;
   }
 
   @Override
@@ -50,7 +63,34 @@ public final class MockMessageHandler implements MllpMessageHandler {
           e.getMessage());
       return CompletableFuture.completedFuture(MllpResponse.reply(AckBuilder.fallbackNack()));
     }
-    PlannedReply reply = planner.plan(message);
+    PlannedReply planned = planner.plan(message);
+    if (egress.isEmpty() || planned.header().isEmpty()) {
+      // No bus copy configured; or not HL7, which the reference NAKs before publishing anything.
+      return answer(request, message, planned);
+    }
+    // As the reference: publish the copy first, answer only once the broker has it, AE otherwise.
+    MessageHeader header = planned.header().get();
+    EgressPublisher publisher = egress.get();
+    return publisher
+        .publish(message)
+        .handle(
+            (published, error) -> {
+              if (error == null) {
+                return planned;
+              }
+              log.warn(
+                  "Connection {}: publishing message {} to {} failed ({}); answering AE",
+                  request.connection().id(),
+                  header.controlId(),
+                  publisher.queueName(),
+                  MessageBusException.describe(unwrap(error)));
+              return planner.nack(header);
+            })
+        .thenCompose(reply -> answer(request, message, reply));
+  }
+
+  private CompletionStage<MllpResponse> answer(
+      MllpRequest request, String message, PlannedReply reply) {
     log.info(
         "Connection {}: received {}",
         request.connection().id(),
@@ -63,6 +103,14 @@ public final class MockMessageHandler implements MllpMessageHandler {
     return CompletableFuture.supplyAsync(
         () -> response,
         CompletableFuture.delayedExecutor(settings.ackDelay().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private void record(MllpRequest request, String message, PlannedReply reply) {

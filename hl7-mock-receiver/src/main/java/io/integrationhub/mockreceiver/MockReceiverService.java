@@ -16,24 +16,36 @@ public final class MockReceiverService implements SmartLifecycle {
   private final MllpServer mllpServer;
   private final TcpHealthCheckServer healthCheck;
   private final Optional<ReceivedMessageJournal> journal;
+  private final Optional<EgressPublisher> egress;
   private volatile boolean running;
 
   public MockReceiverService(
       MllpServer mllpServer,
       TcpHealthCheckServer healthCheck,
       Optional<ReceivedMessageJournal> journal) {
+    this(mllpServer, healthCheck, journal, Optional.empty());
+  }
+
+  MockReceiverService(
+      MllpServer mllpServer,
+      TcpHealthCheckServer healthCheck,
+      Optional<ReceivedMessageJournal> journal,
+      Optional<EgressPublisher> egress) {
     this.mllpServer = mllpServer;
     this.healthCheck = healthCheck;
     this.journal = journal;
+    this.egress = egress;
   }
 
   @Override
   public void start() {
+    egress.ifPresent(EgressPublisher::open);
     mllpServer.start();
     try {
       healthCheck.start();
     } catch (IOException e) {
       mllpServer.stop();
+      egress.ifPresent(EgressPublisher::close);
       throw new UncheckedIOException(e);
     }
     running = true;
@@ -45,6 +57,7 @@ public final class MockReceiverService implements SmartLifecycle {
     running = false;
     mllpServer.stop();
     healthCheck.close();
+    egress.ifPresent(EgressPublisher::close);
     journal.ifPresent(
         j -> {
           try {

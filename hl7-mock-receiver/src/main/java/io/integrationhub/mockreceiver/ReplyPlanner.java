@@ -32,6 +32,15 @@ public final class ReplyPlanner {
     return new PlannedReply(action, Optional.of(header), replyText(action, header));
   }
 
+  /**
+   * The NACK the reference's error handler sends when the message could not be handled (e.g. the
+   * bus copy could not be published): AE built from the inbound header.
+   */
+  public PlannedReply nack(MessageHeader header) {
+    return new PlannedReply(
+        ReplyAction.AE, Optional.of(header), Optional.of(ackBuilder.build(header, AckCode.AE)));
+  }
+
   private Optional<String> replyText(ReplyAction action, MessageHeader header) {
     return switch (action) {
       case NO_ACK, CLOSE -> Optional.empty();

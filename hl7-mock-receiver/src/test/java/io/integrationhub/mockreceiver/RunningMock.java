@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A mock receiver started on ephemeral ports from environment-style settings, for tests. */
 final class RunningMock implements AutoCloseable {
@@ -26,7 +27,8 @@ final class RunningMock implements AutoCloseable {
     env.put("HEALTH_CHECK_PORT", "0");
     env.putAll(overrides);
     MockReceiverService service =
-        new MockReceiverConfiguration().mockReceiverService(MockReceiverSettings.from(env::get));
+        new MockReceiverConfiguration()
+            .mockReceiverService(MockReceiverSettings.from(env::get), Optional::empty);
     service.start();
     return new RunningMock(service);
   }

@@ -1,0 +1,2 @@
+/** The bus load tool: publish + receive + complete through the embedded Artemis broker. */
+package io.integrationhub.bench.bus;
