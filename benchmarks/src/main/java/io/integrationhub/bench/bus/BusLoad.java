@@ -265,16 +265,22 @@ public final class BusLoad {
     long expected = 0;
     try (SessionReceiver receiver = bus.receiver(Source.queue(queue), Optional.of(session))) {
       while (!stop.stopReceiving) {
-        for (ReceivedMessage m : receiver.receive(100, Duration.ofMillis(100))) {
+        List<ReceivedMessage> batch = receiver.receive(100, Duration.ofMillis(100));
+        for (ReceivedMessage m : batch) {
           long sequence = Long.parseLong(m.properties().get("Seq"));
           if (sequence != expected) {
             outOfOrder.incrementAndGet();
           }
           expected = sequence + 1;
-          m.complete();
-          sessionReceived.incrementAndGet();
-          received.incrementAndGet();
+          if (!options.completeInBatches()) {
+            m.complete();
+          }
         }
+        if (options.completeInBatches()) {
+          receiver.completeAll(batch);
+        }
+        sessionReceived.addAndGet(batch.size());
+        received.addAndGet(batch.size());
       }
     } catch (MessageBusException | RuntimeException e) {
       errors.incrementAndGet();

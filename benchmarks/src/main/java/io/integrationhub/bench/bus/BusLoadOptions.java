@@ -33,13 +33,15 @@ record BusLoadOptions(
     int journalBufferMicros,
     int receiveWindowBytes,
     int maxBacklog,
-    boolean queuePerSession) {
+    boolean queuePerSession,
+    boolean completeInBatches) {
 
   static final String USAGE =
       "usage: BusLoad [--scenario all|one-session|four-sessions|latency] [--seconds N]"
           + " [--warmup-seconds N] [--sessions N] [--rate N] [--max-in-flight N] [--data DIR]"
           + " [--message SAMPLE_OR_FILE] [--journal-buffer-us N] [--receive-window-bytes N]"
-          + " [--max-backlog N] [--queue-per-session true|false]";
+          + " [--max-backlog N] [--queue-per-session true|false]"
+          + " [--complete-in-batches true|false]";
 
   static BusLoadOptions parse(String... args) {
     String scenario = "all";
@@ -54,6 +56,7 @@ record BusLoadOptions(
     int receiveWindowBytes = 64 * 1024;
     int maxBacklog = 2_000;
     boolean queuePerSession = false;
+    boolean completeInBatches = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -73,6 +76,7 @@ record BusLoadOptions(
         case "--receive-window-bytes" -> receiveWindowBytes = Integer.parseInt(value);
         case "--max-backlog" -> maxBacklog = positive(name, value);
         case "--queue-per-session" -> queuePerSession = Boolean.parseBoolean(value);
+        case "--complete-in-batches" -> completeInBatches = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
       }
     }
@@ -95,7 +99,8 @@ record BusLoadOptions(
         journalBufferMicros,
         receiveWindowBytes,
         maxBacklog,
-        queuePerSession);
+        queuePerSession,
+        completeInBatches);
   }
 
   private static int positive(String name, String value) {

@@ -17,6 +17,19 @@ public interface SessionReceiver extends AutoCloseable {
       throws MessageBusException;
 
   /**
+   * Completes messages of this receiver, in order, as one settlement where the broker allows it
+   * (Artemis: one durable commit instead of one per message, which is what lets a consumer that
+   * works in batches keep up). Each message must be unsettled and received by this receiver. On
+   * failure ({@link SettlementException}) none of them is known to be completed: they will be
+   * delivered again (at-least-once).
+   */
+  default void completeAll(List<ReceivedMessage> messages) throws MessageBusException {
+    for (ReceivedMessage message : messages) {
+      message.complete();
+    }
+  }
+
+  /**
    * Keeps the session (and its messages' locks) alive while a message is being worked on. Calling
    * it more often than needed is harmless.
    */

@@ -32,6 +32,10 @@ final class ArtemisReceivedMessage implements ReceivedMessage {
   private final Instant enqueuedTime;
   private State state = State.HELD; // guarded by receiver
 
+  boolean receivedBy(ArtemisSessionReceiver candidate) {
+    return receiver == candidate;
+  }
+
   ArtemisReceivedMessage(ArtemisSessionReceiver receiver, ClientMessage message) {
     this.receiver = receiver;
     this.message = message;

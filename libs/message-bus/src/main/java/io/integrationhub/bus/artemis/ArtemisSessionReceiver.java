@@ -208,6 +208,33 @@ final class ArtemisSessionReceiver implements SessionReceiver {
     unsettled.remove(message);
   }
 
+  @Override
+  public synchronized void completeAll(List<ReceivedMessage> messages) throws MessageBusException {
+    List<ArtemisReceivedMessage> own = new ArrayList<>(messages.size());
+    for (ReceivedMessage message : messages) {
+      if (!(message instanceof ArtemisReceivedMessage held) || !held.receivedBy(this)) {
+        throw new IllegalArgumentException("completeAll takes only messages of this receiver");
+      }
+      checkSettleable(held, "complete");
+      own.add(held);
+    }
+    if (own.isEmpty()) {
+      return;
+    }
+    try {
+      for (ArtemisReceivedMessage held : own) {
+        held.clientMessage().individualAcknowledge();
+      }
+      session.commit();
+    } catch (ActiveMQException | RuntimeException e) {
+      throw settlementFailed(own.get(0), "Complete", e);
+    }
+    for (ArtemisReceivedMessage held : own) {
+      held.state(State.COMPLETED);
+      unsettled.remove(held);
+    }
+  }
+
   synchronized void abandon(ArtemisReceivedMessage message) throws MessageBusException {
     if (message.state() == State.RELEASED) {
       return; // an earlier abandon (or close) already put it back, in order

@@ -301,11 +301,28 @@ public final class SessionProcessor implements AutoCloseable {
       abandonFrom(batch, 0, "shutdown deadline");
       return CycleResult.STOPPED;
     }
+    if (outcome.get() instanceof HandlerOutcome.Completed) {
+      return completeBatch(batch);
+    }
     for (int i = 0; i < batch.size(); i++) {
       Optional<CycleResult> stop = settle(batch, i, outcome.get());
       if (stop.isPresent()) {
         return stop.get();
       }
+    }
+    return CycleResult.SETTLED;
+  }
+
+  /** Completes a whole batch in one settlement (one commit on Artemis). */
+  private CycleResult completeBatch(List<ReceivedMessage> batch) {
+    try {
+      receiver.completeAll(batch);
+    } catch (MessageBusException | RuntimeException e) {
+      return settlementFailed("complete", batch, batch.size() - 1, e);
+    }
+    log.debug("Processing {}: completed a batch of {}", label, batch.size());
+    for (ReceivedMessage message : batch) {
+      notifyListener("onCompleted", () -> listener.onCompleted(message));
     }
     return CycleResult.SETTLED;
   }

@@ -207,6 +207,26 @@ public abstract class MessageBusContract {
   // ---------------------------------------------------------------- settlement
 
   @Test
+  void completeAllRemovesEveryMessageOfTheBatch() throws Exception {
+    String session = freshSession();
+    try (MessagePublisher publisher = bus().publisher(sessionQueue())) {
+      for (int i = 0; i < 10; i++) {
+        publisher.publish(message(session, "batch-" + i));
+      }
+    }
+    try (SessionReceiver receiver = bus().receiver(queueWithSessions(), Optional.of(session))) {
+      List<ReceivedMessage> batch = receiveExactly(receiver, 10);
+      receiver.completeAll(batch);
+      assertThatThrownBy(batch.get(3)::complete)
+          .as("a message completed in a batch is settled")
+          .isInstanceOf(SettlementException.class);
+    }
+    try (SessionReceiver receiver = bus().receiver(queueWithSessions(), Optional.of(session))) {
+      assertThat(receiver.receive(10, absenceWait())).isEmpty();
+    }
+  }
+
+  @Test
   void completeRemovesTheMessage() throws Exception {
     String session = freshSession();
     publishOne(message(session, "complete-me"));

@@ -95,6 +95,18 @@ class SessionProcessorTest {
             });
     doAnswer(record("renew")).when(receiver).renewLock();
     doAnswer(record("close")).when(receiver).close();
+    doAnswer(
+            invocation -> {
+              List<ReceivedMessage> done = invocation.getArgument(0);
+              events.add(
+                  "completeAll "
+                      + done.stream()
+                          .map(SessionProcessorTest::id)
+                          .collect(Collectors.joining(",")));
+              return null;
+            })
+        .when(receiver)
+        .completeAll(any());
   }
 
   @AfterEach
@@ -357,8 +369,7 @@ class SessionProcessorTest {
     assertThat(busEvents())
         .containsExactly(
             "receive m1,m2",
-            "complete m1",
-            "complete m2",
+            "completeAll m1,m2",
             "receive m3,m4",
             "deadLetter m3 store-rejected/schema mismatch",
             "deadLetter m4 store-rejected/schema mismatch",
