@@ -16,6 +16,18 @@ public final class SampleMessages {
     return resource("/samples/phw-a31.hl7");
   }
 
+  /** The PHW sample without its Z-segment: a schema-valid ADT^A31 for the phw flow. */
+  public static String phwA31WithoutZSegment() {
+    String message = phwA31();
+    int z = message.indexOf("\rZPI|");
+    return z < 0 ? message : message.substring(0, z);
+  }
+
+  /** A Chemocare-style v2.4 ADT^A28 without MSH-9.3 (fictional patient). */
+  public static String chemoA28() {
+    return resource("/samples/chemo-a28.hl7");
+  }
+
   /** A classpath sample, or a file when the name is a path to an existing file. */
   public static String load(String nameOrPath) {
     Path path = Path.of(nameOrPath);

@@ -2,6 +2,7 @@ package io.integrationhub.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.integrationhub.hl7.validation.Hl7Validation;
 import org.junit.jupiter.api.Test;
 
 class SampleMessagesTest {
@@ -11,6 +12,16 @@ class SampleMessagesTest {
     String sample = SampleMessages.phwA31();
     assertThat(sample).startsWith("MSH|^~\\&|").contains("\rPID|").doesNotContain("\n");
     assertThat(sample.length()).isBetween(1400, 1600);
+  }
+
+  @Test
+  void validationSamplesAreValidForTheirFlows() {
+    Hl7Validation validation = Hl7Validation.builtIn();
+
+    assertThat(validation.flow("phw").validate(SampleMessages.phwA31WithoutZSegment()).isValid())
+        .isTrue();
+    assertThat(validation.flow("chemo").validate(SampleMessages.chemoA28()).isValid()).isTrue();
+    assertThat(validation.flow("phw").validate(SampleMessages.phwA31()).isValid()).isFalse();
   }
 
   @Test
