@@ -16,11 +16,9 @@ public final class SampleMessages {
     return resource("/samples/phw-a31.hl7");
   }
 
-  /** The PHW sample without its Z-segment: a schema-valid ADT^A31 for the phw flow. */
+  /** The PHW sample without its Z-segment: an ADT^A31 the phw server and schemas accept. */
   public static String phwA31WithoutZSegment() {
-    String message = phwA31();
-    int z = message.indexOf("\rZPI|");
-    return z < 0 ? message : message.substring(0, z);
+    return resource("/samples/phw-a31-valid.hl7");
   }
 
   /** A Chemocare-style v2.4 ADT^A28 without MSH-9.3 (fictional patient). */

@@ -1,5 +1,6 @@
 package io.integrationhub.mockreceiver;
 
+import io.integrationhub.config.EnvironmentReader;
 import io.integrationhub.health.HealthCheckSettings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,29 +1,38 @@
-package io.integrationhub.mockreceiver;
+package io.integrationhub.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Reads typed values from environment-style variables, with errors that name the variable. */
-final class EnvironmentReader {
+public final class EnvironmentReader {
   private final Function<String, String> variables;
 
-  EnvironmentReader(Function<String, String> variables) {
+  /**
+   * Reads from a lookup such as {@code System::getenv} or Spring's {@code
+   * Environment::getProperty}.
+   */
+  public EnvironmentReader(Function<String, String> variables) {
     this.variables = variables;
   }
 
-  Optional<String> text(String name) {
+  /** The trimmed value, empty when unset or blank. */
+  public Optional<String> text(String name) {
     String value = variables.apply(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  String text(String name, String defaultValue) {
+  /** The trimmed value, or {@code defaultValue} when unset or blank. */
+  public String text(String name, String defaultValue) {
     return text(name).orElse(defaultValue);
   }
 
-  int integer(String name, int defaultValue, int min, int max) {
+  /** A whole number within [min, max], or the default when unset. */
+  public int integer(String name, int defaultValue, int min, int max) {
     Optional<String> value = text(name);
     if (value.isEmpty()) {
       return defaultValue;
@@ -42,7 +51,8 @@ final class EnvironmentReader {
     return parsed;
   }
 
-  boolean flag(String name, boolean defaultValue) {
+  /** true/1/yes/on or false/0/no/off (any case), or the default when unset. */
+  public boolean flag(String name, boolean defaultValue) {
     Optional<String> value = text(name);
     if (value.isEmpty()) {
       return defaultValue;
@@ -56,15 +66,27 @@ final class EnvironmentReader {
     };
   }
 
-  Duration millis(String name, long defaultMillis) {
+  /** Milliseconds. */
+  public Duration millis(String name, long defaultMillis) {
     return Duration.ofMillis(integer(name, (int) defaultMillis, 0, Integer.MAX_VALUE));
   }
 
-  Duration seconds(String name, int defaultSeconds) {
+  /** Seconds, 1 to 86,400. */
+  public Duration seconds(String name, int defaultSeconds) {
     return Duration.ofSeconds(integer(name, defaultSeconds, 1, 86_400));
   }
 
-  Optional<Path> path(String name) {
+  /** A path, when set. */
+  public Optional<Path> path(String name) {
     return text(name).map(Path::of);
+  }
+
+  /** A comma-separated list, each item trimmed, empty items dropped; empty when unset. */
+  public List<String> list(String name) {
+    return text(name).stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(item -> !item.isEmpty())
+        .toList();
   }
 }
