@@ -26,6 +26,11 @@ public final class SampleMessages {
     return resource("/samples/chemo-a28.hl7");
   }
 
+  /** A PIMS-style v2.3.1 ADT^A28 with offsets in its timestamps (fictional patient). */
+  public static String pimsA28() {
+    return resource("/samples/pims-a28.hl7");
+  }
+
   /** A classpath sample, or a file when the name is a path to an existing file. */
   public static String load(String nameOrPath) {
     Path path = Path.of(nameOrPath);

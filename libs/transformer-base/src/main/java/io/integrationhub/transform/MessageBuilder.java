@@ -1,5 +1,6 @@
 package io.integrationhub.transform;
 
+import io.integrationhub.hl7.validation.er7.Er7Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -204,10 +205,7 @@ public final class MessageBuilder {
     }
 
     private static List<String> split(String text, char separator, int atLeast) {
-      List<String> pieces =
-          new ArrayList<>(
-              Arrays.asList(
-                  text.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)));
+      List<String> pieces = new ArrayList<>(Er7Message.split(text, separator));
       while (pieces.size() < atLeast) {
         pieces.add("");
       }

@@ -1,0 +1,61 @@
+package io.integrationhub.transform.service;
+
+import io.integrationhub.bus.MessageBus;
+import io.integrationhub.bus.MessageBusException;
+import io.integrationhub.events.EventLogger;
+import io.integrationhub.events.EventLoggerSettings;
+import io.integrationhub.transform.FlowTransformer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Spring wiring shared by the transformer services: import it and declare the flow's {@link
+ * FlowTransformer} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TransformerConfiguration {
+
+  @Bean
+  TransformerSettings transformerSettings(Environment environment) {
+    return TransformerSettings.from(environment::getProperty);
+  }
+
+  /** Closed by {@link TransformerService#stop()}, not by the context (no double close). */
+  @Bean(destroyMethod = "")
+  EventLogger transformerEventLogger(Environment environment) {
+    Map<String, String> values = new HashMap<>();
+    for (String name :
+        List.of(
+            "WORKFLOW_ID",
+            "MICROSERVICE_ID",
+            "HL7_LOG_REDACTION_ENABLED",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "INSIGHTS_UAMI_CLIENT_ID",
+            "OTEL_SERVICE_NAME")) {
+      String value = environment.getProperty(name);
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    return EventLogger.create(EventLoggerSettings.from(values));
+  }
+
+  @Bean
+  TransformerService transformerService(
+      FlowTransformer transformer,
+      TransformerSettings settings,
+      ObjectProvider<MessageBus> bus,
+      EventLogger transformerEventLogger)
+      throws MessageBusException {
+    MessageBus messageBus = bus.getIfAvailable();
+    if (messageBus == null) {
+      throw new IllegalStateException("No message bus is configured (MESSAGE_BUS=none)");
+    }
+    return new TransformerService(transformer, settings, messageBus, transformerEventLogger);
+  }
+}
