@@ -2,9 +2,6 @@ package io.integrationhub.transform.chemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.integrationhub.transform.InboundMessage;
-import io.integrationhub.transform.TransformException;
-import io.integrationhub.transform.Transformed;
 import io.integrationhub.transform.vectors.Expectation;
 import io.integrationhub.transform.vectors.TransformOutcome;
 import io.integrationhub.transform.vectors.TransformVector;
@@ -41,23 +38,7 @@ class ChemocareConformanceTest {
 
   /** Runs one inbound body as the pipeline of spec §2.4 would, recording what it did. */
   static TransformOutcome run(String body) {
-    String received = TRANSFORMER.receivedAuditText();
-    try {
-      InboundMessage.parse(body);
-    } catch (TransformException notHl7) {
-      // The reference's parser error is the "other" kind (spec §2.4, §6).
-      return TransformOutcome.failure(
-          received,
-          "Unexpected processing error",
-          "Unexpected error during message processing: " + notHl7.getMessage());
-    }
-    try {
-      Transformed result = TRANSFORMER.transform(body);
-      return TransformOutcome.success(result.message(), received, result.processedAuditText());
-    } catch (TransformException e) {
-      return TransformOutcome.failure(
-          received, TRANSFORMER.failedAuditText(), TRANSFORMER.failedErrorText(e));
-    }
+    return TransformOutcome.of(TRANSFORMER, body);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,8 +2,6 @@ package io.integrationhub.transform.phw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.integrationhub.transform.TransformException;
-import io.integrationhub.transform.Transformed;
 import io.integrationhub.transform.vectors.Expectation;
 import io.integrationhub.transform.vectors.ExpectationParser;
 import io.integrationhub.transform.vectors.TransformOutcome;
@@ -96,26 +94,7 @@ class PhwConformanceTest {
 
   /** The pipeline's view: received audit, transform, then sent + processed or failed texts. */
   private TransformOutcome run(String input) {
-    String received = transformer.receivedAuditText();
-    try {
-      Transformed result = transformer.transform(input);
-      return TransformOutcome.success(result.message(), received, result.processedAuditText());
-    } catch (TransformException e) {
-      if (isUnparsable(e)) {
-        // The reference treats unparsable HL7 as the "other" kind of failure (spec §2.4).
-        return TransformOutcome.failure(
-            received,
-            "Unexpected processing error",
-            "Unexpected error during message processing: " + e.getMessage());
-      }
-      return TransformOutcome.failure(
-          received, transformer.failedAuditText(), transformer.failedErrorText(e));
-    }
-  }
-
-  /** {@code InboundMessage.parse} reports non-HL7 input as {@code Invalid message: ...}. */
-  private static boolean isUnparsable(TransformException e) {
-    return e.getMessage() != null && e.getMessage().startsWith("Invalid message");
+    return TransformOutcome.of(transformer, input);
   }
 
   /** The vector's expectations with the deviations of this vector applied. */

@@ -92,33 +92,6 @@ class PhwFunctionTablesTest {
 
   /** Decodes a JSON string literal, or {@code null}. */
   static String json(String literal) {
-    if ("null".equals(literal)) {
-      return null;
-    }
-    if (literal.length() < 2 || !literal.startsWith("\"") || !literal.endsWith("\"")) {
-      throw new IllegalArgumentException("Not a JSON string: " + literal);
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i < literal.length() - 1; i++) {
-      char c = literal.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      char escaped = literal.charAt(++i);
-      switch (escaped) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> out.append(escaped);
-      }
-    }
-    return out.toString();
+    return TransformVectors.jsonString(literal);
   }
 }

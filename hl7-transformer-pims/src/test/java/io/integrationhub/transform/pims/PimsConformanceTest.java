@@ -2,9 +2,6 @@ package io.integrationhub.transform.pims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.integrationhub.transform.InboundMessage;
-import io.integrationhub.transform.TransformException;
-import io.integrationhub.transform.Transformed;
 import io.integrationhub.transform.vectors.Expectation;
 import io.integrationhub.transform.vectors.TransformOutcome;
 import io.integrationhub.transform.vectors.TransformVector;
@@ -59,22 +56,6 @@ class PimsConformanceTest {
 
   /** The pipeline of spec §2.4 as the runner sees it (parse → transform → send → audit). */
   TransformOutcome run(String body) {
-    String received = transformer.receivedAuditText();
-    try {
-      InboundMessage.parse(body);
-    } catch (TransformException e) {
-      // Unparsable HL7 is the reference's "other" kind of failure.
-      return TransformOutcome.failure(
-          received,
-          "Unexpected processing error",
-          "Unexpected error during message processing: " + e.getMessage());
-    }
-    try {
-      Transformed result = transformer.transform(body);
-      return TransformOutcome.success(result.message(), received, result.processedAuditText());
-    } catch (TransformException e) {
-      return TransformOutcome.failure(
-          received, transformer.failedAuditText(), transformer.failedErrorText(e));
-    }
+    return TransformOutcome.of(transformer, body);
   }
 }

@@ -61,34 +61,6 @@ class RemoveTimezoneTableTest {
 
   /** Decodes a JSON string literal ({@code null} → {@code null}). */
   static String jsonString(String literal) {
-    String text = literal.strip();
-    if ("null".equals(text)) {
-      return null;
-    }
-    if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
-      throw new IllegalArgumentException("Not a JSON string: " + literal);
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i < text.length() - 1; i++) {
-      char c = text.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      char e = text.charAt(++i);
-      switch (e) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> out.append(e);
-      }
-    }
-    return out.toString();
+    return TransformVectors.jsonString(literal);
   }
 }

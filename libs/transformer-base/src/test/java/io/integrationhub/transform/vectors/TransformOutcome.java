@@ -52,4 +52,20 @@ public record TransformOutcome(
         Optional.ofNullable(failedValidation),
         Optional.ofNullable(failedError));
   }
+
+  /**
+   * Runs one inbound body through {@code transformer} as the pipeline of spec §2.4 would and
+   * records what it did: the output and audit texts, or the failure texts (bad data, or not HL7 at
+   * all, which the reference reports as an unexpected processing error).
+   */
+  public static TransformOutcome of(
+      io.integrationhub.transform.FlowTransformer transformer, String body) {
+    String received = transformer.receivedAuditText();
+    try {
+      io.integrationhub.transform.Transformed result = transformer.transform(body);
+      return success(result.message(), received, result.processedAuditText());
+    } catch (io.integrationhub.transform.TransformException e) {
+      return failure(received, transformer.failedAuditText(e), transformer.failedErrorText(e));
+    }
+  }
 }

@@ -87,4 +87,14 @@ public final class TransformVectors {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
   }
+
+  /** Decodes a JSON string literal of a function table ({@code null} gives {@code null}). */
+  public static String jsonString(String literal) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readValue(literal.strip(), String.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("Not a JSON string: " + literal, e);
+    }
+  }
 }
