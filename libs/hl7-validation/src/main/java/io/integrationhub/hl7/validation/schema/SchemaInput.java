@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.io.Reader;
 import org.w3c.dom.ls.LSInput;
 
-/** An included schema document handed to JAXP as text (JAXP never opens a file or URL itself). */
+/**
+ * An included schema document handed to JAXP as text (JAXP never opens a file or URL itself).
+ * Read-only: JAXP only reads an input its resolver returns, so every setter refuses.
+ */
 final class SchemaInput implements LSInput {
 
   private final String systemId;
