@@ -7,7 +7,7 @@ seconds="${1:-20}"
 port="${MOCK_PORT:-28576}"
 health="${MOCK_HEALTH_PORT:-29576}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-mock_jar=$(ls hl7-mock-receiver/target/hl7-mock-receiver-*.jar | grep -v original | head -n 1)
+mock_jar=hl7-mock-receiver/target/hl7-mock-receiver-0.1.0-SNAPSHOT-exec.jar
 
 # The mock logs one INFO line per message by default; MOCK_LOG_LEVEL=WARN measures without it.
 PORT=$port HEALTH_CHECK_PORT=$health LOG_LEVEL="${MOCK_LOG_LEVEL:-INFO}" \

@@ -37,6 +37,16 @@ public final class MockReceiverService implements SmartLifecycle {
     this.egress = egress;
   }
 
+  /**
+   * Builds a mock (not started) from its settings, without the bus copy: for running the mock
+   * inside another program's tests or benchmarks.
+   *
+   * @throws IllegalStateException when the settings ask for a bus copy ({@code EGRESS_QUEUE_NAME})
+   */
+  public static MockReceiverService withoutBus(MockReceiverSettings settings) {
+    return new MockReceiverConfiguration().mockReceiverService(settings, Optional::empty);
+  }
+
   @Override
   public void start() {
     egress.ifPresent(EgressPublisher::open);

@@ -2,6 +2,7 @@ package io.integrationhub.server;
 
 import io.integrationhub.bus.MessageBusException;
 import io.integrationhub.bus.MessagePublisher;
+import io.integrationhub.bus.store.MessageStoreClient;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.events.EventType;
 import io.integrationhub.health.actuator.DeliveryHealth;
@@ -41,7 +42,7 @@ final class Hl7MessageHandler implements MllpMessageHandler {
   private final ServerSettings settings;
   private final InboundPipeline pipeline;
   private final MessagePublisher egress;
-  private final Optional<MessageStore> store;
+  private final Optional<MessageStoreClient> store;
   private final EventLogger events;
   private final AckBuilder acks;
   private final DeliveryHealth busHealth;
@@ -50,7 +51,7 @@ final class Hl7MessageHandler implements MllpMessageHandler {
       ServerSettings settings,
       InboundPipeline pipeline,
       MessagePublisher egress,
-      Optional<MessageStore> store,
+      Optional<MessageStoreClient> store,
       EventLogger events,
       AckBuilder acks,
       DeliveryHealth busHealth) {

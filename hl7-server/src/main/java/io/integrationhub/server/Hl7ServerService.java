@@ -1,5 +1,6 @@
 package io.integrationhub.server;
 
+import io.integrationhub.bus.store.MessageStoreClient;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.health.TcpHealthCheckServer;
 import io.integrationhub.mllp.MllpServer;
@@ -24,7 +25,7 @@ public final class Hl7ServerService implements SmartLifecycle {
   private final MllpServer mllp;
   private final TcpHealthCheckServer healthCheck;
   private final AutoCloseable egress;
-  private final Optional<MessageStore> store;
+  private final Optional<MessageStoreClient> store;
   private final EventLogger events;
   private volatile boolean running;
 
@@ -33,7 +34,7 @@ public final class Hl7ServerService implements SmartLifecycle {
       MllpServer mllp,
       TcpHealthCheckServer healthCheck,
       AutoCloseable egress,
-      Optional<MessageStore> store,
+      Optional<MessageStoreClient> store,
       EventLogger events) {
     this.settings = settings;
     this.mllp = mllp;
@@ -77,7 +78,7 @@ public final class Hl7ServerService implements SmartLifecycle {
     running = false;
     healthCheck.close();
     mllp.stop();
-    store.ifPresent(MessageStore::close);
+    store.ifPresent(MessageStoreClient::close);
     try {
       egress.close();
     } catch (Exception e) {

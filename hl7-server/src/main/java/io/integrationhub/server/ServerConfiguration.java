@@ -4,6 +4,7 @@ import io.integrationhub.bus.Destination;
 import io.integrationhub.bus.MessageBus;
 import io.integrationhub.bus.MessageBusException;
 import io.integrationhub.bus.MessagePublisher;
+import io.integrationhub.bus.store.MessageStoreClient;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.events.EventLoggerSettings;
 import io.integrationhub.health.TcpHealthCheckServer;
@@ -43,15 +44,6 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
-  private static final List<String> EVENT_VARIABLES =
-      List.of(
-          "WORKFLOW_ID",
-          "MICROSERVICE_ID",
-          "HL7_LOG_REDACTION_ENABLED",
-          "APPLICATIONINSIGHTS_CONNECTION_STRING",
-          "INSIGHTS_UAMI_CLIENT_ID",
-          "OTEL_SERVICE_NAME");
-
   @Bean
   ServerSettings serverSettings(Environment environment) {
     return ServerSettings.from(environment::getProperty);
@@ -59,7 +51,7 @@ class ServerConfiguration {
 
   @Bean
   EventLogger eventLogger(Environment environment) {
-    return EventLogger.create(EventLoggerSettings.from(variables(environment, EVENT_VARIABLES)));
+    return EventLogger.create(EventLoggerSettings.from(environment::getProperty));
   }
 
   @Bean
@@ -104,12 +96,15 @@ class ServerConfiguration {
       DeliveryHealth busHealth)
       throws MessageBusException {
     MessagePublisher egress = bus.publisher(destination(settings));
-    Optional<MessageStore> store = Optional.empty();
+    Optional<MessageStoreClient> store = Optional.empty();
     if (settings.messageStoreQueue().isPresent()) {
       store =
           Optional.of(
-              new MessageStore(
-                  bus.publisher(Destination.queue(settings.messageStoreQueue().get())), settings));
+              new MessageStoreClient(
+                  bus.publisher(Destination.queue(settings.messageStoreQueue().get())),
+                  settings.microserviceId(),
+                  settings.peerService(),
+                  settings.egressSessionId()));
     }
     InboundPipeline pipeline =
         new InboundPipeline(

@@ -8,6 +8,7 @@ import io.integrationhub.bus.Source;
 import io.integrationhub.bus.artemis.ArtemisMessageBus;
 import io.integrationhub.bus.artemis.ArtemisOptions;
 import io.integrationhub.bus.topology.EmulatorConfigReader;
+import io.integrationhub.config.EnvFile;
 import io.integrationhub.events.Event;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.events.EventLoggerSettings;
@@ -67,18 +68,7 @@ public final class ServerHarness implements AutoCloseable {
 
   /** The local env file of a flow, as a map (comments and blank lines skipped). */
   public static Map<String, String> envFile(String flow) {
-    Map<String, String> env = new HashMap<>();
-    try {
-      for (String line : Files.readAllLines(Path.of("..", "local", flow + "-hl7-server.env"))) {
-        int equals = line.indexOf('=');
-        if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
-          env.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return env;
+    return new HashMap<>(EnvFile.local(flow + "-hl7-server.env"));
   }
 
   /** A PHW server with these overrides. */

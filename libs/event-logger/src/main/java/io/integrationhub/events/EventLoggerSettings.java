@@ -1,10 +1,13 @@
 package io.integrationhub.events;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Who is logging and where events go, read from environment variables. Values are trimmed; blank
@@ -76,6 +79,28 @@ public record EventLoggerSettings(
         optional(env.get(APPLICATIONINSIGHTS_CONNECTION_STRING)),
         optional(env.get(INSIGHTS_UAMI_CLIENT_ID)),
         optional(env.get(OTEL_SERVICE_NAME)).orElse(microserviceId));
+  }
+
+  /**
+   * Reads the settings from a variable lookup such as Spring's {@code Environment::getProperty}.
+   */
+  public static EventLoggerSettings from(Function<String, String> variables) {
+    Objects.requireNonNull(variables, "variables");
+    Map<String, String> env = new HashMap<>();
+    for (String name :
+        List.of(
+            WORKFLOW_ID,
+            MICROSERVICE_ID,
+            HL7_LOG_REDACTION_ENABLED,
+            APPLICATIONINSIGHTS_CONNECTION_STRING,
+            INSIGHTS_UAMI_CLIENT_ID,
+            OTEL_SERVICE_NAME)) {
+      String value = variables.apply(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    return from(env);
   }
 
   /** Redaction stays on unless the value is exactly one of false/0/no/off (trimmed, any case). */

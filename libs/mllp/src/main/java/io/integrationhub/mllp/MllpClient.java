@@ -124,6 +124,22 @@ public final class MllpClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops the current connection, if any; the next send opens a new one. Use it when the peer's
+   * reply cannot be trusted (e.g. it acknowledged another message), so nothing more is read from
+   * that connection.
+   *
+   * @throws MllpException when interrupted while a send is in progress
+   */
+  public void disconnect() throws MllpException {
+    lock();
+    try {
+      discard(connection);
+    } finally {
+      sendLock.unlock();
+    }
+  }
+
   /** Closes the connection and, unless it was shared, the event loop group. Idempotent. */
   @Override
   public void close() {

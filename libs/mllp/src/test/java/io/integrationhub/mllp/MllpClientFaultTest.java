@@ -48,6 +48,16 @@ class MllpClientFaultTest {
   }
 
   @Test
+  void disconnectMakesTheNextSendUseANewConnection() throws Exception {
+    client.send("MSH|1", REPLY);
+    client.disconnect();
+
+    assertThat(client.isConnected()).isFalse();
+    assertThat(client.send("MSH|2", REPLY)).isEqualTo("ACK:MSH|2");
+    assertThat(peer.connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
   void assemblesAReplySplitIntoChunks() throws Exception {
     peer.behaviour(message -> PeerBehaviour.replySplit("ACK:" + message, 5, Duration.ofMillis(30)));
 

@@ -56,7 +56,13 @@ class HandlerOutcomeTest {
                 defaults.lockRenewalInterval(),
                 defaults.stopTimeout(),
                 defaults.shutdownGrace(),
-                false));
+                false,
+                Duration.ZERO));
+    assertThat(defaults.maxCompletionDelay()).isEqualTo(Duration.ZERO);
+    ProcessorOptions grouped =
+        ProcessorOptions.builder().maxCompletionDelay(Duration.ofMillis(50)).build();
+    assertThat(grouped.maxCompletionDelay()).isEqualTo(Duration.ofMillis(50));
+    assertThat(grouped.toBuilder().build()).isEqualTo(grouped);
     assertThatThrownBy(() -> ProcessorOptions.builder().batchSize(0).build())
         .hasMessageContaining("batchSize");
     assertThatThrownBy(() -> ProcessorOptions.builder().receiveWait(Duration.ZERO).build())
@@ -73,5 +79,10 @@ class HandlerOutcomeTest {
         .hasMessageContaining("lockRenewalInterval");
     assertThatThrownBy(() -> ProcessorOptions.builder().stopTimeout(Duration.ofSeconds(-1)).build())
         .hasMessageContaining("stopTimeout");
+    assertThatThrownBy(
+            () -> ProcessorOptions.builder().maxCompletionDelay(Duration.ofMillis(-1)).build())
+        .hasMessageContaining("maxCompletionDelay");
+    assertThatThrownBy(() -> ProcessorOptions.builder().maxCompletionDelay(null).build())
+        .isInstanceOf(NullPointerException.class);
   }
 }

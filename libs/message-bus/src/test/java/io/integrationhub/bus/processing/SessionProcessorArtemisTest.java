@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.integrationhub.bus.Destination;
 import io.integrationhub.bus.MessagePublisher;
 import io.integrationhub.bus.OutboundMessage;
+import io.integrationhub.bus.ReceivedMessage;
+import io.integrationhub.bus.SessionReceiver;
 import io.integrationhub.bus.Source;
 import io.integrationhub.bus.artemis.ArtemisMessageBus;
 import io.integrationhub.bus.artemis.ArtemisOptions;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionProcessorArtemisTest {
   private static final String ORDERED = "local-inthub-ordered-ingress";
   private static final String POISON = "local-inthub-poison-ingress";
+  private static final String GROUPED = "local-inthub-grouped-ingress";
   private static final String SESSION = "mpi";
   private static final ProcessorOptions FAST =
       ProcessorOptions.builder()
@@ -47,7 +51,8 @@ class SessionProcessorArtemisTest {
             "local-inthub",
             List.of(
                 new QueueSpec(ORDERED, EntitySettings.referenceDefaults(true)),
-                new QueueSpec(POISON, EntitySettings.referenceDefaults(true))),
+                new QueueSpec(POISON, EntitySettings.referenceDefaults(true)),
+                new QueueSpec(GROUPED, EntitySettings.referenceDefaults(true))),
             List.of());
     bus =
         ArtemisMessageBus.start(
@@ -139,6 +144,46 @@ class SessionProcessorArtemisTest {
     assertThat(deadLetters.get(0).body()).isEqualTo("POISON");
     assertThat(deadLetters.get(0).reason()).isEqualTo("malformed-hl7");
     assertThat(deadLetters.get(0).description()).isEqualTo("no MSH segment");
+  }
+
+  @Test
+  void withGroupedCompletionEveryMessageIsCompletedExactlyOnceAndTheQueueEnds() throws Exception {
+    List<String> bodies = IntStream.range(0, 200).mapToObj(i -> "GRP-%03d".formatted(i)).toList();
+    publish(GROUPED, bodies);
+    List<String> handled = new CopyOnWriteArrayList<>();
+    List<String> completed = new CopyOnWriteArrayList<>();
+
+    try (SessionProcessor processor =
+        SessionProcessor.builder(bus, Source.queue(GROUPED))
+            .sessionId(SESSION)
+            .options(
+                FAST.toBuilder().batchSize(50).maxCompletionDelay(Duration.ofMillis(50)).build())
+            .listener(
+                new ProcessorListener() {
+                  @Override
+                  public void onCompleted(ReceivedMessage message) {
+                    completed.add(message.body());
+                  }
+                })
+            .handler(
+                message -> {
+                  handled.add(message.body() + "#" + message.deliveryCount());
+                  // Slow enough that groups are also closed by the delay, not only by the batch
+                  // end.
+                  Thread.sleep(1);
+                  return HandlerOutcome.completed();
+                })
+            .build()) {
+      processor.start();
+      awaitTrue(() -> completed.size() == bodies.size());
+    }
+
+    assertThat(completed).containsExactlyElementsOf(bodies);
+    assertThat(handled).containsExactlyElementsOf(bodies.stream().map(b -> b + "#1").toList());
+    try (SessionReceiver receiver = bus.receiver(Source.queue(GROUPED), Optional.of(SESSION))) {
+      assertThat(receiver.receive(10, Duration.ofMillis(200))).isEmpty();
+    }
+    assertThat(bus.deadLetters(Source.queue(GROUPED))).isEmpty();
   }
 
   private static void publish(String queue, List<String> bodies) throws Exception {

@@ -29,9 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processing loop against Mockito mocks of the bus port. Every bus call is recorded, in order,
- * in {@link #events}; the scripted receiver hands out {@link #script} one receive at a time.
+ * in {@link #events}; the scripted receiver hands out {@link #script} one receive at a time (like a
+ * broker, at most the number of messages asked for: the rest of that entry is handed out next).
  */
 class SessionProcessorTest {
   private static final Source SOURCE = Source.queue("local-inthub-mpi-sender-ingress");
@@ -64,8 +64,9 @@ class SessionProcessorTest {
 
   private final MessageBus bus = mock(MessageBus.class);
   private final SessionReceiver receiver = mock(SessionReceiver.class);
-  private final Queue<List<ReceivedMessage>> script = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedDeque<List<ReceivedMessage>> script = new ConcurrentLinkedDeque<>();
   private final List<String> events = new CopyOnWriteArrayList<>();
+  private final List<Integer> requested = new CopyOnWriteArrayList<>();
   private final List<String> retries = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
   private SessionProcessor processor;
@@ -82,17 +83,7 @@ class SessionProcessorTest {
   void scriptTheReceiver() throws Exception {
     when(bus.receiver(any(), any())).thenReturn(receiver);
     when(receiver.lockDuration()).thenReturn(Duration.ofSeconds(60));
-    when(receiver.receive(anyInt(), any()))
-        .thenAnswer(
-            invocation -> {
-              List<ReceivedMessage> next = script.poll();
-              if (next == null) {
-                Thread.sleep(2);
-                return List.of();
-              }
-              events.add("receive " + ids(next));
-              return next;
-            });
+    when(receiver.receive(anyInt(), any())).thenAnswer(invocation -> scripted(invocation));
     doAnswer(record("renew")).when(receiver).renewLock();
     doAnswer(record("close")).when(receiver).close();
     doAnswer(
@@ -329,17 +320,19 @@ class SessionProcessorTest {
                 }));
     awaitEvent("complete m3");
 
+    // While the failure is pending only the failing head is received; then full batches again.
     assertThat(busEvents())
         .containsExactly(
             "receive m1,m2,m3",
             "complete m1",
             "abandon m2",
             "abandon m3",
-            "receive m2,m3",
+            "receive m2",
             "complete m2",
+            "receive m3",
             "complete m3");
     assertThat(attempted).containsExactly("m1#1", "m2#1", "m2#2", "m3#2");
-    verify(receiver, atLeastOnce()).receive(eq(3), any());
+    assertThat(requested).containsExactly(3, 1, 3);
     assertThat(retries).containsExactly("10ms#0");
   }
 
@@ -396,6 +389,286 @@ class SessionProcessorTest {
             "receive m1,m2",
             "deadLetter m1 bad-batch/unreadable",
             "deadLetter m2 bad-batch/unreadable");
+  }
+
+  @Test
+  void whileAFailureIsPendingOnlyOneMessageIsReceivedThenFullBatchesResume() throws Exception {
+    ReceivedMessage m1 = message("m1");
+    ReceivedMessage m2 = message("m2");
+    script.addAll(List.of(List.of(m1, m2), List.of(m1, m2)));
+
+    start(
+        builder()
+            .options(FAST.toBuilder().batchSize(10).build())
+            .handler(
+                m ->
+                    id(m).equals("m1") && delivery(m) == 1
+                        ? HandlerOutcome.retry("transient")
+                        : HandlerOutcome.completed()));
+    awaitEvent("complete m2");
+
+    assertThat(requested).containsExactly(10, 1, 10);
+    assertThat(busEvents())
+        .containsExactly(
+            "receive m1,m2",
+            "abandon m1",
+            "abandon m2",
+            "receive m1",
+            "complete m1",
+            "receive m2",
+            "complete m2");
+    verify(receiver, never()).receive(intThat(n -> n != 1 && n != 10), any());
+  }
+
+  @Test
+  void aBusErrorAlsoLimitsTheNextReceiveToOneMessage() throws Exception {
+    when(bus.receiver(any(), any()))
+        .thenThrow(new UnknownDestinationException("no such queue"))
+        .thenReturn(receiver);
+    script.addAll(List.of(List.of(message("m1"), message("m2")), List.of(message("m3"))));
+
+    start(
+        builder()
+            .options(FAST.toBuilder().batchSize(5).build())
+            .handler(m -> HandlerOutcome.completed()));
+    awaitEvent("complete m3");
+
+    assertThat(requested).containsExactly(1, 5, 5);
+    assertThat(busEvents())
+        .containsExactly(
+            "receive m1", "complete m1", "receive m2", "complete m2", "receive m3", "complete m3");
+  }
+
+  // ------------------------------------------------------------------ grouped completion
+
+  @Test
+  void withACompletionDelayTheCompletedMessagesOfAReceiveAreCompletedInOneSettlement()
+      throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3"), message("m4"), message("m5")));
+    List<String> completed = new CopyOnWriteArrayList<>();
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .listener(
+                new ProcessorListener() {
+                  @Override
+                  public void onCompleted(ReceivedMessage message) {
+                    completed.add(id(message) + " after " + events.get(events.size() - 1));
+                  }
+                })
+            .handler(m -> HandlerOutcome.completed()));
+    awaitTrue(() -> completed.size() == 5);
+
+    assertThat(busEvents()).containsExactly("receive m1,m2,m3,m4,m5", "completeAll m1,m2,m3,m4,m5");
+    assertThat(completed)
+        .containsExactly(
+            "m1 after completeAll m1,m2,m3,m4,m5",
+            "m2 after completeAll m1,m2,m3,m4,m5",
+            "m3 after completeAll m1,m2,m3,m4,m5",
+            "m4 after completeAll m1,m2,m3,m4,m5",
+            "m5 after completeAll m1,m2,m3,m4,m5");
+  }
+
+  @Test
+  void aRetryFirstCompletesTheCompletedPrefixThenAbandonsTheRest() throws Exception {
+    List<ReceivedMessage> five =
+        List.of(message("m1"), message("m2"), message("m3"), message("m4"), message("m5"));
+    script.add(five);
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .handler(
+                m ->
+                    id(m).equals("m3")
+                        ? HandlerOutcome.retry("transient")
+                        : HandlerOutcome.completed()));
+    awaitEvent("abandon m5");
+    awaitTrue(() -> !retries.isEmpty());
+
+    assertThat(busEvents())
+        .containsExactly(
+            "receive m1,m2,m3,m4,m5",
+            "completeAll m1,m2",
+            "abandon m3",
+            "abandon m4",
+            "abandon m5");
+    for (ReceivedMessage message : five) {
+      verify(message, never()).complete();
+    }
+    assertThat(retries).containsExactly("10ms#0");
+  }
+
+  @Test
+  void aDeadLetterFirstCompletesTheCompletedPrefixAndTheNextGroupStartsAfterIt() throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3"), message("m4")));
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .handler(
+                m ->
+                    id(m).equals("m2")
+                        ? HandlerOutcome.deadLetter("poison", "never works")
+                        : HandlerOutcome.completed()));
+    awaitEvent("completeAll m3,m4");
+
+    assertThat(busEvents())
+        .containsExactly(
+            "receive m1,m2,m3,m4",
+            "completeAll m1",
+            "deadLetter m2 poison/never works",
+            "completeAll m3,m4");
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
+  void pendingCompletionsAreSettledOnceTheOldestHasWaitedTheDelay() throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3")));
+
+    start(
+        builder()
+            .options(grouped(Duration.ofMillis(20)))
+            .handler(
+                m -> {
+                  if (id(m).equals("m2")) {
+                    Thread.sleep(40);
+                  }
+                  return HandlerOutcome.completed();
+                }));
+    awaitEvent("completeAll m3");
+
+    assertThat(busEvents())
+        .containsExactly("receive m1,m2,m3", "completeAll m1,m2", "completeAll m3");
+  }
+
+  @Test
+  void aFailedGroupCompletionAbandonsTheRestAndReopensTheReceiver() throws Exception {
+    ReceivedMessage m1 = message("m1");
+    ReceivedMessage m2 = message("m2");
+    ReceivedMessage m3 = message("m3");
+    AtomicBoolean failed = new AtomicBoolean();
+    doAnswer(
+            invocation -> {
+              List<ReceivedMessage> done = invocation.getArgument(0);
+              String ids =
+                  done.stream().map(SessionProcessorTest::id).collect(Collectors.joining(","));
+              if (failed.compareAndSet(false, true)) {
+                events.add("completeAll " + ids + " failed");
+                throw new SettlementException("link detached");
+              }
+              events.add("completeAll " + ids);
+              return null;
+            })
+        .when(receiver)
+        .completeAll(any());
+    script.addAll(List.of(List.of(m1, m2, m3), List.of(m1, m2, m3)));
+    List<String> completed = new CopyOnWriteArrayList<>();
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .listener(
+                new ProcessorListener() {
+                  @Override
+                  public void onCompleted(ReceivedMessage message) {
+                    completed.add(id(message));
+                  }
+
+                  @Override
+                  public void onRetryScheduled(Duration delay, int attempt) {
+                    retries.add(delay.toMillis() + "ms#" + attempt);
+                  }
+                })
+            .handler(
+                m ->
+                    id(m).equals("m3")
+                        ? HandlerOutcome.deadLetter("poison", "never works")
+                        : HandlerOutcome.completed()));
+    awaitEvent("deadLetter m3 poison/never works");
+
+    // The redelivery comes one message at a time while the failure is pending.
+    assertThat(busEvents())
+        .containsExactly(
+            "receive m1,m2,m3",
+            "completeAll m1,m2 failed",
+            "abandon m3",
+            "close",
+            "receive m1",
+            "completeAll m1",
+            "receive m2,m3",
+            "completeAll m2",
+            "deadLetter m3 poison/never works");
+    assertThat(completed).containsExactly("m1", "m2");
+    assertThat(retries).containsExactly("10ms#0");
+    verify(bus, times(2)).receiver(SOURCE, Optional.of("mpi"));
+  }
+
+  @Test
+  void stopCompletesThePendingMessagesBeforeAbandoningTheRest() throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3")));
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .handler(
+                m -> {
+                  if (id(m).equals("m2")) {
+                    secondStarted.countDown();
+                    release.await();
+                  }
+                  return HandlerOutcome.completed();
+                }));
+    assertThat(secondStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread stopper = Thread.ofVirtual().start(() -> processor.stop(WAIT));
+    awaitTrue(processor::stopRequested);
+    release.countDown();
+    stopper.join(WAIT);
+
+    assertThat(busEvents())
+        .containsExactly("receive m1,m2,m3", "completeAll m1,m2", "abandon m3", "close");
+  }
+
+  @Test
+  void aHandlerOverrunningTheStopDeadlineStillLetsThePendingMessagesBeCompleted() throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3")));
+    CountDownLatch secondStarted = new CountDownLatch(1);
+
+    start(
+        builder()
+            .options(grouped(Duration.ofHours(1)))
+            .handler(
+                m -> {
+                  if (id(m).equals("m2")) {
+                    secondStarted.countDown();
+                    new CountDownLatch(1).await();
+                  }
+                  return HandlerOutcome.completed();
+                }));
+    assertThat(secondStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(processor.stop(Duration.ofMillis(50))).isTrue();
+
+    assertThat(busEvents())
+        .containsExactly("receive m1,m2,m3", "completeAll m1", "abandon m2", "abandon m3", "close");
+  }
+
+  @Test
+  void withoutACompletionDelayEachMessageIsCompletedAsSoonAsItsHandlerReturns() throws Exception {
+    script.add(List.of(message("m1"), message("m2"), message("m3")));
+
+    start(
+        builder()
+            .options(FAST.toBuilder().batchSize(3).build())
+            .handler(m -> HandlerOutcome.completed()));
+    awaitEvent("complete m3");
+
+    assertThat(busEvents())
+        .containsExactly("receive m1,m2,m3", "complete m1", "complete m2", "complete m3");
+    verify(receiver, never()).completeAll(any());
   }
 
   // ------------------------------------------------------------------ lock renewal
@@ -709,13 +982,7 @@ class SessionProcessorTest {
                 events.add("receive failed");
                 throw new MessageBusException("link detached");
               }
-              List<ReceivedMessage> next = script.poll();
-              if (next == null) {
-                Thread.sleep(2);
-                return List.of();
-              }
-              events.add("receive " + ids(next));
-              return next;
+              return scripted(invocation);
             });
     script.add(List.of(m1));
 
@@ -758,8 +1025,9 @@ class SessionProcessorTest {
             "complete m1 failed",
             "abandon m2",
             "close",
-            "receive m1,m2",
+            "receive m1",
             "complete m1",
+            "receive m2",
             "complete m2");
     assertThat(retries).containsExactly("10ms#0");
   }
@@ -889,11 +1157,36 @@ class SessionProcessorTest {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The scripted receive: the next entry of {@link #script}, cut to the number of messages asked
+   * for (the rest stays first in the script, as on a broker); records the number asked for.
+   */
+  private List<ReceivedMessage> scripted(org.mockito.invocation.InvocationOnMock invocation)
+      throws InterruptedException {
+    int maxMessages = invocation.getArgument(0);
+    List<ReceivedMessage> next = script.poll();
+    if (next == null) {
+      Thread.sleep(2);
+      return List.of();
+    }
+    if (next.size() > maxMessages) {
+      script.addFirst(next.subList(maxMessages, next.size()));
+      next = next.subList(0, maxMessages);
+    }
+    requested.add(maxMessages);
+    events.add("receive " + ids(next));
+    return next;
+  }
+
   private SessionProcessor.Builder builder() {
     return SessionProcessor.builder(bus, SOURCE)
         .sessionId(Optional.of("mpi"))
         .options(FAST)
         .listener(recordingListener);
+  }
+
+  private static ProcessorOptions grouped(Duration maxCompletionDelay) {
+    return FAST.toBuilder().batchSize(10).maxCompletionDelay(maxCompletionDelay).build();
   }
 
   private static ProcessorOptions withVirtualThread() {

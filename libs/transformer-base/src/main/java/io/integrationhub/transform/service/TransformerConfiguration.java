@@ -5,9 +5,6 @@ import io.integrationhub.bus.MessageBusException;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.events.EventLoggerSettings;
 import io.integrationhub.transform.FlowTransformer;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,21 +25,7 @@ public class TransformerConfiguration {
   /** Closed by {@link TransformerService#stop()}, not by the context (no double close). */
   @Bean(destroyMethod = "")
   EventLogger transformerEventLogger(Environment environment) {
-    Map<String, String> values = new HashMap<>();
-    for (String name :
-        List.of(
-            "WORKFLOW_ID",
-            "MICROSERVICE_ID",
-            "HL7_LOG_REDACTION_ENABLED",
-            "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "INSIGHTS_UAMI_CLIENT_ID",
-            "OTEL_SERVICE_NAME")) {
-      String value = environment.getProperty(name);
-      if (value != null) {
-        values.put(name, value);
-      }
-    }
-    return EventLogger.create(EventLoggerSettings.from(values));
+    return EventLogger.create(EventLoggerSettings.from(environment::getProperty));
   }
 
   @Bean

@@ -11,6 +11,7 @@ import io.integrationhub.bus.artemis.ArtemisMessageBus;
 import io.integrationhub.bus.artemis.ArtemisOptions;
 import io.integrationhub.bus.artemis.DeadLetteredMessage;
 import io.integrationhub.bus.topology.EmulatorConfigReader;
+import io.integrationhub.config.EnvFile;
 import io.integrationhub.events.Event;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.events.EventLoggerSettings;
@@ -66,15 +67,7 @@ public final class TransformerHarness implements AutoCloseable {
 
   /** The repository's {@code local} directory, searched upward from the working directory. */
   public static Path localDirectory() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve("local");
-      if (Files.isRegularFile(candidate.resolve("ServiceBusEmulatorConfig.json"))) {
-        return candidate;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException("No local/ServiceBusEmulatorConfig.json above the working dir");
+    return EnvFile.localDirectory();
   }
 
   /** The local topology file. */
@@ -84,19 +77,7 @@ public final class TransformerHarness implements AutoCloseable {
 
   /** The local env file of a transformer flow ({@code phw}, {@code chemo}, {@code pims}). */
   public static Map<String, String> envFile(String flow) {
-    Map<String, String> env = new HashMap<>();
-    try {
-      for (String line :
-          Files.readAllLines(localDirectory().resolve(flow + "-hl7-transformer.env"))) {
-        int equals = line.indexOf('=');
-        if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
-          env.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return env;
+    return new HashMap<>(EnvFile.local(flow + "-hl7-transformer.env"));
   }
 
   /** Starts a service for {@code transformer} configured by the env file of {@code flow}. */
