@@ -9,7 +9,7 @@ seconds="${1:-20}"
 port="${SERVER_PORT:-28575}"
 health="${SERVER_HEALTH_PORT:-29575}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-server_jar=$(ls hl7-server/target/hl7-server-*.jar | grep -v original | head -n 1)
+server_jar=hl7-server/target/hl7-server-0.1.0-SNAPSHOT-exec.jar
 data_dir=$(mktemp -d)
 
 (

@@ -1,12 +1,20 @@
 package io.integrationhub.server;
 
+import io.integrationhub.bus.MessageBus;
+import io.integrationhub.bus.MessageBusException;
 import io.integrationhub.bus.store.MessageStoreClient;
 import io.integrationhub.events.EventLogger;
 import io.integrationhub.health.TcpHealthCheckServer;
+import io.integrationhub.health.actuator.DeliveryHealth;
+import io.integrationhub.hl7.validation.ValidationSettings;
 import io.integrationhub.mllp.MllpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +50,31 @@ public final class Hl7ServerService implements SmartLifecycle {
     this.egress = egress;
     this.store = store;
     this.events = events;
+  }
+
+  /**
+   * Builds a server (not started) from environment-style variables, on a given bus, exactly as the
+   * Spring application does: for running a flow's server inside another program (end-to-end tests).
+   *
+   * @throws IllegalArgumentException naming a variable that is missing or wrong
+   * @throws MessageBusException when the egress or message-store destination does not exist
+   */
+  public static Hl7ServerService create(
+      Function<String, String> variables, MessageBus bus, EventLogger events)
+      throws MessageBusException {
+    Map<String, String> validation = new HashMap<>();
+    for (String name : List.of(ValidationSettings.SCHEMA_DIR, ValidationSettings.STANDARD)) {
+      String value = variables.apply(name);
+      if (value != null) {
+        validation.put(name, value);
+      }
+    }
+    return ServerConfiguration.create(
+        ServerSettings.from(variables),
+        ValidationSettings.from(validation),
+        bus,
+        events,
+        new DeliveryHealth());
   }
 
   @Override
